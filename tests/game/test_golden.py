@@ -2,7 +2,7 @@
 
 A changed hash means the rules (or the order of the referee's draws) changed:
 bump `game.config.RULES_VERSION` with a changelog line and re-pin deliberately.
-The lead adds heuristic-brain goldens with the shipped cast on top of these.
+Goldens with the heuristic brain and the shipped cast are in tests/agent.
 """
 
 from __future__ import annotations
