@@ -6,7 +6,6 @@ CLI, the Prefect tasks and the benchmarks all play games the same way.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,7 +17,7 @@ from game.config import GameConfig
 from game.personas import Persona
 from game.players import Player
 from game.record import GameRecord
-from game.referee import play
+from game.referee import play, run_sync
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +66,5 @@ def play_at_table_sync(
     table: Table,
     cast: Sequence[Persona] | None = None,
 ) -> GameRecord:
-    """`play_at_table` for callers without an event loop.
-
-    A plain event loop rather than `asyncio.run`: that one installs a SIGINT handler
-    whose set-up formats the whole game coroutine, a cost that shows in sweeps of
-    thousands of games. Ctrl-C still interrupts the game.
-    """
-    loop = asyncio.new_event_loop()
-    try:
-        return loop.run_until_complete(play_at_table(config, seed, game_id, table, cast))
-    finally:
-        loop.run_until_complete(loop.shutdown_asyncgens())
-        loop.close()
+    """`play_at_table` for callers without an event loop."""
+    return run_sync(play_at_table(config, seed, game_id, table, cast))
