@@ -224,10 +224,17 @@ class Endpoint(BaseModel):
     required: bool
 
 
-def _ep(name: str, request: type[Request] | None, response: type[Response], required: bool = False) -> Endpoint:
+def _ep(
+    name: str, request: type[Request] | None, response: type[Response], required: bool = False
+) -> Endpoint:
     method: Literal["GET", "POST"] = "GET" if request is None else "POST"
     return Endpoint(
-        name=name, method=method, path=f"/{name}", request=request, response=response, required=required
+        name=name,
+        method=method,
+        path=f"/{name}",
+        request=request,
+        response=response,
+        required=required,
     )
 
 
