@@ -1,6 +1,6 @@
 """`HttpPlayer`: the engine-side client that turns an agent URL into a `Player`.
 
-Behaviour (PROTOCOL.md, "Engine behaviour"):
+Behaviour (docs/PROTOCOL.md, "Engine behaviour"):
 
 * one retry on transport errors that happen before an answer could exist
   (connect errors, resets, protocol errors); never on HTTP 4xx/5xx and never on a

@@ -1,4 +1,4 @@
-"""Wire models of TraitorSim Agent Protocol v1 and our extensions (see PROTOCOL.md).
+"""Wire models of TraitorSim Agent Protocol v1 and our extensions (see docs/PROTOCOL.md).
 
 Requests are strict (`extra="forbid"`): our agents answer 422 naming the field at
 fault. Responses are read leniently (`extra="ignore"`) so that agents which add
