@@ -75,22 +75,16 @@ def _role_for(traitor_viewer: bool, other: Seat) -> Role | None:
 
 def player_view(viewer: Seat, other: Seat) -> PlayerView:
     """One seat as the viewer sees it."""
-    return PlayerView(
-        id=other.id,
-        name=other.name,
-        role=visible_role(viewer, other),
-        alive=other.alive,
-        persona=other.persona,
-    )
+    return _as_seen(other, visible_role(viewer, other))
 
 
 def _seen_by(traitor_viewer: bool, other: Seat) -> PlayerView:
+    return _as_seen(other, _role_for(traitor_viewer, other))
+
+
+def _as_seen(other: Seat, role: Role | None) -> PlayerView:
     return PlayerView(
-        id=other.id,
-        name=other.name,
-        role=_role_for(traitor_viewer, other),
-        alive=other.alive,
-        persona=other.persona,
+        id=other.id, name=other.name, role=role, alive=other.alive, persona=other.persona
     )
 
 
