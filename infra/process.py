@@ -330,7 +330,19 @@ class ProcessRuntime(Runtime):
         for r in live:
             self._reap(r.pid)
         path.unlink(missing_ok=True)
+        self._tidy_logs(owner)
         return agents_stopped
+
+    def _tidy_logs(self, owner: Owner) -> None:
+        """Drop the game's empty logs and exit notes; keep any log that says something."""
+        folder = self.state_dir / _safe_name(owner)
+        if not folder.is_dir():
+            return
+        for f in folder.iterdir():
+            if f.name.endswith(".exit") or (f.suffix == ".log" and f.stat().st_size == 0):
+                f.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # not empty: a log is kept for the user to read
+            folder.rmdir()
 
     def _matches(self, rec: ProcRecord) -> bool:
         """The recorded process is still alive and still the one we started."""

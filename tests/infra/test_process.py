@@ -41,6 +41,20 @@ def test_spawn_health_teardown(runtime: ProcessRuntime, owner: Owner, fork_serve
     assert runtime.teardown(owner) == 0  # safe twice
 
 
+def test_teardown_leaves_only_logs_that_say_something(
+    runtime: ProcessRuntime, owner: Owner
+) -> None:
+    handles = runtime.spawn(owner, specs(2))
+    runtime.wait_healthy(handles, timeout_s=30)
+    folder = next(p for p in runtime.state_dir.iterdir() if p.is_dir())
+    (folder / "player_01.log").write_text("a warning the user should see\n")
+    runtime.teardown(owner)
+    assert [p.name for p in runtime.state_dir.rglob("*")] == [folder.name, "player_01.log"]
+    (folder / "player_01.log").unlink()
+    assert runtime.teardown(owner) == 0  # safe twice, and tidies what is left
+    assert list(runtime.state_dir.iterdir()) == []
+
+
 def test_teardown_from_another_runtime_instance(
     tmp_path: Path, runtime: ProcessRuntime, owner: Owner
 ) -> None:
