@@ -45,6 +45,7 @@ class HeuristicBrain(Brain):
         self.rng: random.Random = derive_rng(self.seed, game_id, me)
         self.b = Beliefs(me, role, traits, fellows, self.rng)
         self._started = bool(me)
+        self.pledge: tuple[int, str] | None = None  # (day, whom I accused at the round table)
 
     async def initialize(self, req: p.InitializeRequest) -> p.InitializeResponse:
         pl = req.player
@@ -76,23 +77,33 @@ class HeuristicBrain(Brain):
         options = [t for t in req.eligible_targets if t != self.me] or list(req.eligible_targets)
         if not options:
             raise NoLegalChoice("no eligible vote target")
+        said = self._pledged(req.game_state.day)
         if b.role == TRAITOR:
-            target, why = self._traitor_vote(options)
+            target, why = self._traitor_vote(options, said)
         else:
-            target, why = self._faithful_vote(options)
+            target, why = self._faithful_vote(options, said)
         return p.TargetResponse(target_player_id=target, reasoning=why)
 
-    def _faithful_vote(self, options: list[str]) -> tuple[str, str]:
+    def _pledged(self, day: int) -> str | None:
+        """Whom I accused at today's round table: people mostly vote as they spoke."""
+        return self.pledge[1] if self.pledge is not None and self.pledge[0] == day else None
+
+    def _commitment(self) -> float:
+        return 0.5 + 0.7 * self.t.conscientiousness
+
+    def _faithful_vote(self, options: list[str], said: str | None) -> tuple[str, str]:
         b, rng = self.b, self.rng
         pull = (0.5 + self.t.agreeableness) * 1.2 / max(1, b.statements_today)
         noise = 0.2 + 0.5 * self.t.openness
         scores = {
             t: b.score(t) + pull * b.accused_today[t] + rng.gauss(0.0, noise) for t in options
         }
+        if said in scores:
+            scores[said] += self._commitment()
         target = max(options, key=scores.__getitem__)
         return target, f"most suspicious to me ({b.suspicion(target):.2f})"
 
-    def _traitor_vote(self, options: list[str]) -> tuple[str, str]:
+    def _traitor_vote(self, options: list[str], said: str | None) -> tuple[str, str]:
         b = self.b
         bus = self._bus(options)
         if bus is not None:
@@ -104,6 +115,8 @@ class HeuristicBrain(Brain):
             t: b.accused_today[t] + 0.3 * b.heat[t] + 0.4 * b.threat[t] + rng.gauss(0.0, 0.3)
             for t in pool
         }
+        if said in scores:
+            scores[said] += self._commitment()
         return max(pool, key=scores.__getitem__), "blend in with the table's suspect"
 
     def _bus(self, options: list[str]) -> str | None:
@@ -229,6 +242,7 @@ class HeuristicBrain(Brain):
             text = speech.accusation(rng, self.archetype, b.name(target), reason)
         if self._attacked(req.statements_so_far):
             text = f"{text} {speech.defence(rng, self._proof())}"
+        self.pledge = (req.game_state.day, target) if target is not None else None
         return p.DiscussResponse(statement=text, accuses=target)
 
     def _faithful_accuse(self, ids: list[str]) -> str | None:

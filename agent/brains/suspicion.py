@@ -267,8 +267,12 @@ def _judge_attack(b: Beliefs, attacker: str, target: str, weight: float, verb: s
         if target != b.me:
             b.adjust(attacker, -0.5 * weight)
     elif role == FAITHFUL and target not in b.revealed:
-        me = "me" if target == b.me else b.name(target)
-        b.adjust(attacker, 0.45 * weight, f"{verb} {me}, and I know {me} is Faithful")
+        why = (
+            f"{verb} me, and I know I am Faithful"
+            if target == b.me
+            else f"{verb} {b.name(target)}, and I know they are Faithful"
+        )
+        b.adjust(attacker, 0.45 * weight, why)
 
 
 def _on_vote(b: Beliefs, e: p.Event) -> None:

@@ -341,3 +341,20 @@ def test_statements_accuse_with_real_events_and_defend() -> None:
     assert r.accuses == "player_03"
     assert "Name3 Surname" in r.statement
     assert "Faithful" in r.statement or "Traitor" in r.statement  # cites a revealed role
+
+
+def test_players_mostly_vote_as_they_spoke() -> None:
+    async def spoke_and_voted(seed: int, me: int) -> tuple[str | None, str]:
+        brain = HeuristicBrain(seed=seed)
+        await brain.initialize(init_request(me))
+        gs = state(me, start_history(), DEAD)
+        said = await brain.discuss(p.DiscussRequest(game_state=gs))
+        options = [t for t in LIVING if t != IDS[me]]
+        vote = await brain.vote(p.VoteRequest(game_state=gs, eligible_targets=options))
+        return said.accuses, vote.target_player_id
+
+    pairs = [run(spoke_and_voted(seed, me)) for seed in range(40) for me in (0, 3, 5)]
+    pledged = [(said, voted) for said, voted in pairs if said is not None]
+    assert len(pledged) >= 40
+    kept = sum(said == voted for said, voted in pledged) / len(pledged)
+    assert kept >= 0.8, kept

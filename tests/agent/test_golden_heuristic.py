@@ -12,10 +12,10 @@ from agent.table import Table, play_at_table_sync
 from game.config import preset
 
 GOLDEN = {
-    "uk": ("7788636296d123012cd31ae2bcb689f312eeea0cf9e4d80f10eee714b41c6355", 5),
-    "us": ("b729ef05b5e96e67dacd8774ea1a186acc85a0846d95d4ed5eb53dbacd5a1c43", 6),
-    "australia": ("ca2d89c5265a8ea7cea503b9d6eb6a6e93f2b4d79a5038802756571e5b3423e9", 8),
-    "canada": ("75b32a8240442ce84e5b8be35166d54f0bc918dcd1f96092191dcbc9c4ecd9a2", 7),
+    "uk": ("fb5be452333187c4ad26b2812e1183b614efdece20761e5644323786a64571fc", 5),
+    "us": ("8c62a421ed0f3226492db9a40fdc020c49aa12e1ccac2a28e19f692ce1ff99d8", 11),
+    "australia": ("6a30706416cf8b1564e4898906a6fdd8072eb8ecd50d80acc8095972376982cd", 13),
+    "canada": ("754f30f74c8504c0cf10b05aa963b847d100c94bae47620cc56d3002a3ba7321", 11),
 }
 
 
