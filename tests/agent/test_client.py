@@ -98,7 +98,7 @@ async def test_timeout_is_enforced_on_a_real_socket() -> None:
             t0 = loop.time()
             answer = await pl.decide(vote_request())
             assert answer.status == "error" and "timed out" in (answer.error or "")
-            assert 0.25 < loop.time() - t0 < 2.0
+            assert 0.25 < loop.time() - t0 < 9.0  # the timeout, not the agent, ended it
             assert len(accepted) == 1
     finally:
         server.close()
