@@ -1,4 +1,4 @@
-"""A small deterministic brain for tests (the real brains are written elsewhere)."""
+"""A small deterministic brain for service and client tests."""
 
 from __future__ import annotations
 

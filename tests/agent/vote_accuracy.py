@@ -1,4 +1,4 @@
-"""Faithful vote accuracy and its chance baseline, from game records (for analysis to adopt).
+"""Faithful vote accuracy and its chance baseline, from game records.
 
 Accuracy: the share of faithful players' round-table banishment votes (not end-game
 votes) cast on traitors. Baseline: the share expected if every one of those voters
