@@ -11,6 +11,7 @@ from agent.table import Table, play_at_table_sync
 from flows.errors import UsageError
 from game.config import PRESETS, GameConfig, preset
 from game.record import GameRecord
+from game.state import seat_id
 from infra.base import AgentSpec, Owner
 
 RUNTIMES = ("process", "inproc")
@@ -92,9 +93,7 @@ def _play_on_processes(
 
     runtime = ProcessRuntime(state_dir=options.state_dir, base_port=options.base_port)
     owner = Owner(batch_id="play", game_id=game_id)
-    specs = [
-        AgentSpec(seat=f"player_{i:02d}", brain=table.brain) for i in range(config.num_players)
-    ]
+    specs = [AgentSpec(seat=seat_id(i), brain=table.brain) for i in range(config.num_players)]
     with agents(runtime, owner, specs, token=table.token) as handles:
         urls = tuple(h.url for h in handles)
         return play_at_table_sync(config, options.seed, game_id, replace(table, urls=urls))
