@@ -9,9 +9,9 @@ field in `detail[].loc`) or a request that leaves no legal choice (`NoLegalChoic
 501 for an optional endpoint the brain does not answer, 500 only for a genuine brain
 bug (logged, the agent keeps serving).
 
-Auth and `/health`: `/health` stays open. It reveals nothing (no role, no game state),
-and the runtimes' readiness probes (`Runtime.wait_healthy`, Docker HEALTHCHECK) carry
-no secret. Every other endpoint refuses a call without `Authorization: Bearer <token>`.
+Auth: when started with a token, every endpoint, `/health` and `/openapi.json`
+included, refuses a call without `Authorization: Bearer <token>`; the runtimes'
+readiness probes send it too.
 """
 
 # No `from __future__ import annotations` here: FastAPI must see the request model
@@ -34,19 +34,18 @@ from agent.errors import NoLegalChoice, NotImplementedDecision
 
 log = logging.getLogger(__name__)
 
-_OPEN_PATHS = frozenset({"/health"})
 _JSON = "application/json"
 
 
 class BearerAuth:
-    """Pure ASGI middleware: 401 for any call but `/health` without the bearer token."""
+    """Pure ASGI middleware: 401 for any call without the bearer token."""
 
     def __init__(self, app: ASGIApp, token: str) -> None:
         self.app = app
         self.expected = f"Bearer {token}".encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in _OPEN_PATHS:
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         given = b""

@@ -60,7 +60,7 @@ def spawn(rt: ProcessRuntime, owner: Owner, n: int) -> tuple[list[AgentHandle], 
     """Spawn n heuristic agents and wait until healthy; returns handles and seconds."""
     t0 = time.perf_counter()
     handles = rt.spawn(owner, [AgentSpec(seat=f"player_{i:02d}") for i in range(n)], token="bench")
-    rt.wait_healthy(handles, timeout_s=60)
+    rt.wait_healthy(handles, timeout_s=60, token="bench")
     return handles, time.perf_counter() - t0
 
 

@@ -61,8 +61,10 @@ class Runtime(Protocol):
         """Start one agent per spec, labelled with `owner`; with `token`, agents require it."""
         ...
 
-    def wait_healthy(self, handles: Sequence[AgentHandle], timeout_s: float) -> None:
-        """Block until every agent answers /health, or raise AgentsNotReady."""
+    def wait_healthy(
+        self, handles: Sequence[AgentHandle], timeout_s: float, token: str | None = None
+    ) -> None:
+        """Block until every agent answers /health (sending `token`), or raise AgentsNotReady."""
         ...
 
     def teardown(self, owner: Owner) -> int:

@@ -252,14 +252,16 @@ class ProcessRuntime(Runtime):
 
     # -- health ----------------------------------------------------------------
 
-    def wait_healthy(self, handles: Sequence[AgentHandle], timeout_s: float) -> None:
+    def wait_healthy(
+        self, handles: Sequence[AgentHandle], timeout_s: float, token: str | None = None
+    ) -> None:
         """Poll every agent's /health concurrently until all answer or the deadline passes."""
         if not handles:
             return
         deadline = time.monotonic() + timeout_s
         timeout = httpx.Timeout(min(2.0, timeout_s))
         with (
-            httpx.Client(timeout=timeout, trust_env=False) as client,
+            httpx.Client(timeout=timeout, trust_env=False, headers=_auth(token)) as client,
             ThreadPoolExecutor(max_workers=min(32, len(handles))) as pool,
         ):
             ready = list(pool.map(lambda h: self._poll(client, h, deadline), handles))
@@ -377,6 +379,10 @@ class ProcessRuntime(Runtime):
         os.replace(tmp, path)
 
 
+def _auth(token: str | None) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"} if token else {}
+
+
 @contextlib.contextmanager
 def agents(
     runtime: Runtime,
@@ -389,7 +395,7 @@ def agents(
     """Spawn, wait until healthy, yield the handles, and always tear down (also on Ctrl-C)."""
     try:
         handles = runtime.spawn(owner, specs, token=token)
-        runtime.wait_healthy(handles, timeout_s)
+        runtime.wait_healthy(handles, timeout_s, token)
         yield handles
     finally:
         runtime.teardown(owner)

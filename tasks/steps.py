@@ -73,7 +73,7 @@ def spawn_agents(spec: Spec, token: str | None) -> list[dict[str, str]]:
     rt.teardown(owner)  # leftovers of an earlier, killed attempt of this very game
     try:
         handles = rt.spawn(owner, seats, token)
-        rt.wait_healthy(handles, spec.get("health_timeout_s", 30.0))
+        rt.wait_healthy(handles, spec.get("health_timeout_s", 30.0), token)
     except BaseException:
         rt.teardown(owner)
         raise

@@ -119,8 +119,11 @@ async def test_reinitialize_resets(client: httpx.AsyncClient, brain: EchoBrain) 
     assert r.json() == {"player_id": OTHER_GAME.pid(OTHER_GAME.me), "suspicions": {}}
 
 
-async def test_auth_required_except_health(auth_client: httpx.AsyncClient) -> None:
-    assert (await auth_client.get("/health")).status_code == 200
+async def test_auth_required_on_every_endpoint(auth_client: httpx.AsyncClient) -> None:
+    assert (await auth_client.get("/health")).status_code == 401
+    assert (await auth_client.get("/openapi.json")).status_code == 401
+    bearer = {"Authorization": f"Bearer {TOKEN}"}
+    assert (await auth_client.get("/health", headers=bearer)).status_code == 200
     body = _json(FAITHFUL.initialize())
     r = await auth_client.post("/initialize", json=body)
     assert r.status_code == 401

@@ -21,14 +21,16 @@ def free_ports(n: int) -> list[int]:
             s.close()
 
 
-def wait_ready(urls: Sequence[str], timeout_s: float = 15.0) -> None:
-    """Block until every URL answers /health."""
+def wait_ready(urls: Sequence[str], timeout_s: float = 15.0, token: str | None = None) -> None:
+    """Block until every URL answers /health (sending the bearer token, if any)."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
     deadline = time.monotonic() + timeout_s
     pending = list(urls)
     while pending and time.monotonic() < deadline:
         for url in list(pending):
             try:
-                if httpx.get(f"{url}/health", timeout=1.0, trust_env=False).status_code == 200:
+                r = httpx.get(f"{url}/health", headers=headers, timeout=1.0, trust_env=False)
+                if r.status_code == 200:
                     pending.remove(url)
             except httpx.HTTPError:
                 pass

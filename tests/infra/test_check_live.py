@@ -89,7 +89,7 @@ def test_cli_serve_runs_the_agent() -> None:
         env={**os.environ, "CLI_TOKEN": "cli-tok"}, stderr=subprocess.PIPE,
     )  # fmt: skip
     try:
-        wait_ready([f"http://127.0.0.1:{port}"])
+        wait_ready([f"http://127.0.0.1:{port}"], token="cli-tok")
         rows = run_check(f"http://127.0.0.1:{port}", "cli-tok")
         assert not [r for r in rows if r.status == "fail"]
     finally:

@@ -25,10 +25,13 @@ def specs(n: int, brain: str = BRAIN) -> list[AgentSpec]:
 def test_spawn_health_teardown(runtime: ProcessRuntime, owner: Owner, fork_server: bool) -> None:
     runtime.fork_server = fork_server
     handles = runtime.spawn(owner, specs(3), token="zq-secret-91")
-    runtime.wait_healthy(handles, timeout_s=30)
+    with pytest.raises(AgentsNotReady, match="3 agent"):  # /health wants the token too
+        runtime.wait_healthy(handles, timeout_s=1.5)
+    runtime.wait_healthy(handles, timeout_s=30, token="zq-secret-91")
     assert len({h.url for h in handles}) == 3
+    bearer = {"Authorization": "Bearer zq-secret-91"}
     for h in handles:
-        r = httpx.get(f"{h.url}/health", trust_env=False)
+        r = httpx.get(f"{h.url}/health", headers=bearer, trust_env=False)
         assert r.json()["status"] == "ok"
         cmd = proc_cmdline(int(h.ref))
         assert f"{owner.label}/" in cmd and "zq-secret-91" not in cmd  # token never on argv
