@@ -6,7 +6,6 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -49,13 +48,6 @@ def prefect_harness() -> Iterator[None]:
     if db is not None and db.exists() and not TEMPLATE.exists():
         TEMPLATE.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(db, TEMPLATE)
-
-
-def free_port() -> int:
-    """A TCP port free on loopback right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def subprocess_env(home: Path, **extra: str) -> dict[str, str]:

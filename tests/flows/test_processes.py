@@ -16,7 +16,8 @@ import pytest
 from analysis.load import load_table
 from analysis.schema import completed_game_ids
 from infra.process import find_labelled
-from tests.flows.conftest import PYTHON, REPO, Group, free_port, subprocess_env
+from tests.flows.conftest import PYTHON, REPO, Group, subprocess_env
+from tests.infra.ports import free_ports
 
 PREFECT = str(REPO / ".venv" / "bin" / "prefect")
 
@@ -73,7 +74,7 @@ def _healthy(url: str) -> bool:
 
 @pytest.mark.slow
 def test_deployment_run_on_a_real_server(procs: Group, tmp_path: Path) -> None:
-    port = free_port()
+    port = free_ports(1)[0]
     api = f"http://127.0.0.1:{port}/api"
     env = subprocess_env(tmp_path / "home", PREFECT_API_URL=api, PREFECT_RUNNER_POLL_FREQUENCY="1")
     server_log = (tmp_path / "server.log").open("w")
